@@ -1,0 +1,1 @@
+"""Stocktake: the delivery register for government delivery units."""

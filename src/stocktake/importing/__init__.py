@@ -1,0 +1,1 @@
+"""Getting data in: tabular files, documents and programme exports."""

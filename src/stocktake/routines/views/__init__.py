@@ -1,0 +1,1 @@
+"""The routines' pages, one module per resource."""
