@@ -1,5 +1,5 @@
 """Faults an installation meets, met by real processes on a real SQLite data directory: a report
-killed while it renders, a data directory that has become read-only."""
+killed while it renders, a data directory that has become read-only, a disk that fills up."""
 
 from __future__ import annotations
 
@@ -114,3 +114,57 @@ def test_a_read_only_data_directory_is_a_clear_message_and_changes_nothing(
         assert f"Cannot write to the data directory {demo}: it is read-only." in refused.stderr
         assert "Traceback" not in refused.stderr
     assert database_digest(demo) == before
+
+
+def test_a_full_disk_is_a_clear_message_and_changes_nothing(
+    demo_data_dir: Path, tmp_path: Path
+) -> None:
+    """The data directory on a disk with half a megabyte free (a small tmpfs, in a mount
+    namespace of the test's own): an import of ten thousand observations fills it."""
+    if os.geteuid() != 0 or subprocess.run(["unshare", "--mount", "true"], check=False).returncode:  # noqa: S607
+        pytest.skip("needs root and mount namespaces to mount a small disk")
+    demo = demo_data_dir
+    before = database_digest(demo)
+    with sqlite3.connect(demo / "stocktake.sqlite3") as connection:
+        areas = [
+            code
+            for (code,) in connection.execute(
+                "SELECT DISTINCT area.code FROM measures_observation observation "
+                "JOIN register_area area ON area.id = observation.area_id "
+                "JOIN measures_measure measure ON measure.id = observation.measure_id "
+                "WHERE measure.code = 'ae-4hr'"
+            )
+        ]
+    connection.close()
+    observations = tmp_path / "observations.csv"
+    with observations.open("w", encoding="utf-8") as out:
+        out.write("measure,area,period,value\n")
+        for year in range(2031, 2041):
+            for month in range(1, 13):
+                out.writelines(f"ae-4hr,{area},{year}-{month:02d},91.5\n" for area in areas)
+    disk, after = tmp_path / "disk", tmp_path / "after"
+    disk.mkdir()
+    after.mkdir()
+    size = (demo / "stocktake.sqlite3").stat().st_size + 512 * 1024
+    # Mount the small disk, copy the data directory onto it, import; then copy the database
+    # back off it (the disk goes with the namespace) and pass on the import's exit status.
+    script = (
+        'mount -t tmpfs -o size="$1" tmpfs "$2" && cp -a "$3"/. "$2"/ || exit 99; '
+        'STOCKTAKE_DATA_DIR="$2" "$5" import "$6" --kind observations; status=$?; '
+        'cp "$2"/stocktake.sqlite3* "$4"/; exit $status'
+    )
+    refused = subprocess.run(  # noqa: S603 - our own command, in a namespace of its own
+        ["unshare", "--mount", "sh", "-c", script, "sh", str(size), str(disk), str(demo),  # noqa: S607
+         str(after), STOCKTAKE, str(observations)],
+        env=command_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert refused.returncode == 1, refused.stderr
+    assert (
+        f"The disk holding the database {disk / 'stocktake.sqlite3'} is full: nothing was changed."
+        in refused.stderr
+    )
+    assert "Traceback" not in refused.stderr
+    assert database_digest(after) == before
