@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.db.models import F, Q, QuerySet
 from django.http import QueryDict
@@ -283,8 +284,10 @@ class CommitmentFilters:
     def query(self, *, with_fixed: bool = False, **changes: str) -> str:
         """The query string of these filters with ``changes``, for links to the commitment
         list (``with_fixed``: including an owner page's fixed values) or to this page."""
-        params = QueryDict(mutable=True)
-        for name, value in {**self.values, **changes}.items():
-            if value and (with_fixed or name not in self.fixed):
-                params[name] = value
-        return params.urlencode()
+        return urlencode(
+            {
+                name: value
+                for name, value in {**self.values, **changes}.items()
+                if value and (with_fixed or name not in self.fixed)
+            }
+        )

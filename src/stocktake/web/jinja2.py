@@ -15,6 +15,7 @@ from stocktake.web import (
     history_presenters,
     measure_presenters,
     money_presenters,
+    portfolio_presenters,
     presenters,
 )
 
@@ -46,6 +47,7 @@ def environment(**options: Any) -> Environment:
     env.filters.update(measure_presenters.FILTERS)
     env.filters.update(history_presenters.FILTERS)
     env.filters.update(money_presenters.FILTERS)
+    env.filters.update(portfolio_presenters.FILTERS)
     env.filters.update(
         field_params=formfields.field_params,
         error_summary_params=formfields.error_summary_params,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 from typing import Any
 
@@ -91,13 +90,6 @@ def pagination(page: Page, query: QueryDict) -> dict[str, Any]:
     return params
 
 
-def heat(count: int, largest: int) -> str:
-    """The class of a heat-table cell: ``app-heat--0`` (none) to ``app-heat--4`` (the most)."""
-    if not count or not largest:
-        return "app-heat--0"
-    return f"app-heat--{math.ceil(4 * count / largest)}"
-
-
 def local_date(value: dt.datetime | None) -> str:
     """A moment as its date where Stocktake runs, e.g. '21 October 2026'."""
     return govuk_date(timezone.localtime(value)) if value else ""
@@ -111,6 +103,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "days": days,
     "deadline_summary": deadline_summary,
     "pagination": pagination,
-    "heat": heat,
     "local_date": local_date,
 }
