@@ -1,20 +1,27 @@
 """`stocktake serve --production` as a deployment runs it: a real gunicorn on a free port, a
-PostgreSQL database of the test's own with the demo in it, pages and static files over HTTP; and
-the database connection dropped under it, between requests and in the middle of one."""
+PostgreSQL database of the test's own with the demo in it, pages and static files over HTTP; the
+database connection dropped under it, between requests and in the middle of one; and the server
+killed in the middle of a bulk write through the API."""
 
 from __future__ import annotations
 
+import datetime as dt
 import http.client
+import json
+import os
 import re
 import secrets
+import signal
 import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from psycopg import Connection
 
 from stocktake.ops.tests.databases import connect
 from stocktake.tests.processes import STOCKTAKE, command_environment, free_port, wait_until
@@ -40,9 +47,14 @@ class Server:
     database_url: str
 
     def get(self, path: str, *, headers: dict[str, str] | None = None) -> Response:
+        return self.send("GET", path, headers=PROXY if headers is None else headers)
+
+    def send(
+        self, method: str, path: str, *, headers: dict[str, str], body: bytes | None = None
+    ) -> Response:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         try:
-            connection.request("GET", path, headers=PROXY if headers is None else headers)
+            connection.request(method, path, body=body, headers=headers)
             answer = connection.getresponse()
             return Response(answer.status, dict(answer.getheaders()), answer.read())
         finally:
@@ -58,27 +70,36 @@ def production_environment(*, database_url: str, static_root: Path) -> dict[str,
     )
 
 
-@pytest.fixture(scope="module")
-def server(postgres_demo: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+@contextmanager
+def serving(database_url: str, log: Path) -> Iterator[tuple[Server, subprocess.Popen[bytes]]]:
+    """`stocktake serve --production` on a free port, in a process group of its own; the server
+    once it answers, and its process."""
     port = free_port()
     # Kept between runs, as on a server: collecting (compressing) the static files takes a
     # minute of CPU the first time, and is skipped while they are current.
     static_root = Path(tempfile.gettempdir()) / "stocktake-test-static"
-    log = (tmp_path_factory.mktemp("log") / "serve.log").open("w")
-    process = subprocess.Popen(  # noqa: S603 - our own command
-        [STOCKTAKE, "serve", "--production", "--port", str(port), "--workers", "2"],
-        env=production_environment(database_url=postgres_demo, static_root=static_root),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    served = Server(port=port, database_url=postgres_demo)
-    try:
-        wait_until(lambda: _answers(served, process), what="the server answers", timeout=300)
+    with log.open("w") as out:
+        process = subprocess.Popen(  # noqa: S603 - our own command
+            [STOCKTAKE, "serve", "--production", "--port", str(port), "--workers", "2"],
+            env=production_environment(database_url=database_url, static_root=static_root),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        served = Server(port=port, database_url=database_url)
+        try:
+            wait_until(lambda: _answers(served, process), what="the server answers", timeout=300)
+            yield served, process
+        finally:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def server(postgres_demo: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with serving(postgres_demo, tmp_path_factory.mktemp("log") / "serve.log") as (served, _):
         yield served
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
-        log.close()
 
 
 def _answers(server: Server, process: subprocess.Popen[bytes]) -> bool:
@@ -164,6 +185,86 @@ def test_a_connection_dropped_mid_request_gives_the_error_page_then_recovers(
         again = server.get("/")
         assert again.status == 200
         assert "Manifesto commitments" in again.text
+
+
+def test_a_server_killed_in_the_middle_of_a_bulk_write_keeps_none_of_it(
+    postgres_demo: str, tmp_path: Path
+) -> None:
+    with connect(postgres_demo) as admin, connect(postgres_demo) as observer:
+        stored = _values(admin, "ae-4hr")
+        # One request: each stored value of the measure replaced, and as many new ones added.
+        later = {(area, period.replace(year=period.year + 30)): 50.0 for area, period in stored}
+        replaced = {key: value + 1 for key, value in stored.items()}
+        items = [
+            {"measure": "ae-4hr", "area": area, "period": period.isoformat(), "value": value}
+            for (area, period), value in (replaced | later).items()
+        ]
+        assert 1000 < len(items) <= 5000
+        token = subprocess.run(  # noqa: S603 - our own command
+            [STOCKTAKE, "token", "analyst", "--name", "bulk writes"],
+            env=command_environment(DATABASE_URL=postgres_demo),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()[-1]
+        headers = PROXY | {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        body = json.dumps({"items": items}).encode()
+
+        with serving(postgres_demo, tmp_path / "serve.log") as (server, process):
+            # Hold one stored value, so the write stops there: its new values added and
+            # replacements under way, inside its one transaction. Kill the server as it waits.
+            admin.execute("BEGIN")
+            admin.execute(
+                "SELECT 1 FROM measures_observation o JOIN measures_measure m "
+                "ON m.id = o.measure_id WHERE m.code = 'ae-4hr' ORDER BY o.id DESC LIMIT 1 "
+                "FOR UPDATE OF o"
+            )
+            threading.Thread(
+                target=lambda: _sent_or_cut(server, "POST", "/api/observations/", headers, body),
+                daemon=True,
+            ).start()
+            waiting = (
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND query LIKE 'UPDATE%%measures_observation%%'"
+            )
+            wait_until(lambda: observer.execute(waiting).fetchone(), what="the write waits")
+            (writer,) = observer.execute(waiting).fetchone()
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=60)
+            admin.execute("ROLLBACK")
+            gone = "SELECT count(*) = 0 FROM pg_stat_activity WHERE pid = %s"
+            wait_until(
+                lambda: observer.execute(gone, [writer]).fetchone()[0],
+                what="the killed server's connection ends",
+            )
+
+        assert _values(admin, "ae-4hr") == stored, "none of the killed write was kept"
+
+        # A server started again takes the same request whole.
+        with serving(postgres_demo, tmp_path / "serve-again.log") as (server, _):
+            answer = server.send("POST", "/api/observations/", headers=headers, body=body)
+        assert answer.status == 200, answer.text
+        assert json.loads(answer.body) == {"added": len(later), "replaced": len(replaced)}
+        assert _values(admin, "ae-4hr") == replaced | later
+
+
+def _values(admin: Connection, measure: str) -> dict[tuple[str, dt.date], float]:
+    """A measure's stored values by area code and period."""
+    rows = admin.execute(
+        "SELECT a.code, o.period, o.value FROM measures_observation o "
+        "JOIN measures_measure m ON m.id = o.measure_id "
+        "JOIN register_area a ON a.id = o.area_id WHERE m.code = %s",
+        [measure],
+    ).fetchall()
+    return {(area, period): float(value) for area, period, value in rows}
+
+
+def _sent_or_cut(
+    server: Server, method: str, path: str, headers: dict[str, str], body: bytes
+) -> None:
+    """Send a request whose server may be killed before it answers."""
+    with suppress(OSError, http.client.HTTPException):
+        server.send(method, path, headers=headers, body=body)
 
 
 @pytest.mark.parametrize(
