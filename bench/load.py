@@ -10,7 +10,8 @@ missing (loading twice adds nothing). The script starts `stocktake serve --produ
 port of 127.0.0.1 (or uses --port of one already running there), measures each request type's
 single-user median (--baseline requests each, one at a time), then runs --users simulated users
 for --duration seconds, each choosing a request from the mix (`_mix`), waiting for the answer, then
-thinking for a random time around --think seconds. Every request counts; an error is a network
+reading it for a random time between half and one and a half times --think seconds (default 10:
+people read the page they asked for; --think 2 is a stress test). Every request counts; an error is a network
 failure or an answer other than the one expected. The load stays on 127.0.0.1 and stops at
 --duration seconds or --max-requests requests, whichever comes first.
 
@@ -564,8 +565,9 @@ def main() -> None:
     parser.add_argument(
         "--think",
         type=float,
-        default=2.0,
-        help="mean seconds a user waits between answer and next request (default 2)",
+        default=10.0,
+        help="mean seconds a user reads an answer before the next request (default 10; "
+        "2 is a stress test, beyond what people do)",
     )
     parser.add_argument("--max-requests", type=int, default=100_000, help="stop after this many")
     parser.add_argument("--baseline", type=int, default=10, help="single-user requests per type")
