@@ -21,6 +21,7 @@ GREEN = "#00703c"
 FONT = 'font-family="GDS Transport, arial, sans-serif"'
 
 Point = tuple[float, float]
+_NUMBERS = (int, float)
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,10 @@ def date_ticks(first: dt.date, last: dt.date, *, count: int = 5) -> list[dt.date
 
 
 def attributes(**values: Any) -> str:
-    """SVG attributes from keyword arguments (``stroke_width`` becomes ``stroke-width``)."""
+    """SVG attributes from keyword arguments (``stroke_width`` becomes ``stroke-width``).
+    Numbers, most of a chart's values, need no escaping."""
     return " ".join(
-        f'{name.rstrip("_").replace("_", "-")}="{escape(value)}"'
+        f'{name.rstrip("_").replace("_", "-")}="{value if type(value) in _NUMBERS else escape(value)}"'
         for name, value in values.items()
         if value is not None
     )
