@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,20 +98,21 @@ def series_view(assessment: Assessment, *, measure: Measure, area: str) -> Serie
 def series_views(
     assessment: Assessment, *, measure: Measure, areas: list[str]
 ) -> dict[str, SeriesView]:
-    """Each of ``areas``' series views, the measure's frames split by area once (a page of
-    small multiples would otherwise filter every frame once per area)."""
+    """Each of ``areas``' series views, the measure's frames read once (a page of small
+    multiples would otherwise filter every frame once per area)."""
     frames = assessment.frames
     own = pl.col("measure") == measure.code
-    rows = _by_area(assessment.rows.filter(own)) if assessment.rows.height else {}
-    actuals = _by_area(
-        frames.observations.filter(own & (pl.col("period") <= assessment.as_of)).select(
-            "area", "period", "value"
-        )
+    rows: dict[str, dict[str, Any]] = {}
+    if assessment.rows.height:
+        for row in assessment.rows.filter(own).to_dicts():
+            rows.setdefault(row["area"], row)
+    actuals = _points_by_area(
+        frames.observations.filter(own & (pl.col("period") <= assessment.as_of))
     )
-    planned = _by_area(frames.trajectories.filter(own).select("area", "period", "value"))
+    planned = _points_by_area(frames.trajectories.filter(own))
     views = {}
     for area in areas:
-        row = rows[area].row(0, named=True) if area in rows else {}
+        row = rows.get(area, {})
         target = None
         if row.get("target_date") is not None:
             target = (row["target_date"], row["target_value"])
@@ -125,22 +126,20 @@ def series_views(
             area=row.get("area_name") or area,
             unit=measure.unit,
             status=row.get("status", "no_data"),
-            actuals=_points(actuals.get(area)),
-            planned=_points(planned.get(area)),
+            actuals=actuals.get(area, []),
+            planned=planned.get(area, []),
             target=target,
             projection=projection,
         )
     return views
 
 
-def _by_area(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    if not frame.height:
-        return {}
-    return {key[0]: part for key, part in frame.partition_by("area", as_dict=True).items()}
-
-
-def _points(frame: pl.DataFrame | None) -> list[tuple[Any, Any]]:
-    return [] if frame is None else list(frame.select("period", "value").iter_rows())
+def _points_by_area(frame: pl.DataFrame) -> dict[str, list[tuple[Any, Any]]]:
+    """Each area's (period, value) points, in the frame's order."""
+    points: dict[str, list[tuple[Any, Any]]] = defaultdict(list)
+    for area, period, value in frame.select("area", "period", "value").iter_rows():
+        points[area].append((period, value))
+    return points
 
 
 def _headline_area(rows: pl.DataFrame) -> str | None:
