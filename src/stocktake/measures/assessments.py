@@ -96,8 +96,12 @@ def _assess_each(frames: MeasureFrames, *, as_of: dt.date) -> tuple[pl.DataFrame
 
 
 def assessment_run(*, measures: QuerySet[Measure], as_of: dt.date) -> Assessment:
-    """Assess ``measures`` in every area at ``as_of`` (five queries)."""
-    frames, derived = _with_derived(measure_frames(measures=measures))
+    """Assess ``measures`` in every area at ``as_of`` (five queries). With no measures (most
+    commitments have none) the analysis is not run: there is nothing to assess."""
+    frames = measure_frames(measures=measures)
+    if not frames.measures.height:
+        return Assessment(as_of=as_of, rows=pl.DataFrame(), problems=(), frames=frames)
+    frames, derived = _with_derived(frames)
     rows, problems = _assess_each(frames, as_of=as_of)
     names = frames.areas.select("area", area_name="name", area_level="level")
     if rows.height:
