@@ -54,8 +54,11 @@ class FundPosition:
 
 
 def fund_positions(*, funds: Iterable[Fund], as_of: dt.date) -> list[FundPosition]:
-    """The funds' positions at ``as_of``, in the order given: two queries."""
+    """The funds' positions at ``as_of``, in the order given: two queries (none, and no
+    analysis, without funds: most commitments have none)."""
     funds = list(funds)
+    if not funds:
+        return []
     lines = list(
         FundingLine.objects.filter(fund__in=funds)
         .select_related("commitment__programme")
