@@ -11,9 +11,18 @@ from pathlib import Path
 
 import pytest
 from django.db import transaction
+from django.test import override_settings
 
 from stocktake.demo.loader import demo_load
 from stocktake.tests.processes import run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_passwords() -> Iterator[None]:
+    """Hashing passwords at full strength is slow by design (a quarter of a second each); the
+    tests make many users, the demo's among them."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -417,11 +417,18 @@ def _measures_load(
                 weight=Decimal(str(evidence.weight)),
             )
         drift = _drift(spec)
-        observations = []
-        for code in spec.areas or local_authorities:
-            observations += _area_series(
+        series = [
+            _area_series(
                 measure, spec, areas[code], timeline, last_period=last_period, drift=drift, rng=rng
             )
+            for code in spec.areas or local_authorities
+        ]
+        # Written together: each kind of row in one bulk insert (the rows take their parents'
+        # keys as the parents are inserted).
+        Target.objects.bulk_create([area.target for area in series])
+        Trajectory.objects.bulk_create([area.trajectory for area in series])
+        TrajectoryPoint.objects.bulk_create([point for area in series for point in area.points])
+        observations = [observation for area in series for observation in area.observations]
         observations += _aggregates(measure, spec, observations, areas)
         observations_bulk_create(observations=observations)
         if "nation" in spec.area_levels and not spec.areas:
@@ -436,6 +443,16 @@ def _drift(spec: content.Measure) -> float:
     return DRIFT.get(path or "", 0.0)
 
 
+@dataclass(frozen=True)
+class AreaSeries:
+    """One area's target, trajectory and values of a measure, not yet saved."""
+
+    target: Target
+    trajectory: Trajectory
+    points: list[TrajectoryPoint]
+    observations: list[Observation]
+
+
 def _area_series(
     measure: Measure,
     spec: content.Measure,
@@ -445,12 +462,12 @@ def _area_series(
     last_period: dt.date,
     drift: float,
     rng: random.Random,
-) -> list[Observation]:
+) -> AreaSeries:
     size = rng.uniform(0.6, 1.6) if spec.unit == "count" else 1.0
     offset = 0.0 if spec.unit == "count" else rng.uniform(-0.08, 0.08) * spec.baseline_value
     baseline_date, target_date = timeline.date(spec.baseline_date), timeline.date(spec.target_date)
     baseline, target = spec.baseline_value * size + offset, spec.target_value * size + offset
-    target_row = Target.objects.create(
+    target_row = Target(
         measure=measure,
         area=area,
         baseline_date=baseline_date,
@@ -460,7 +477,7 @@ def _area_series(
         reward_amount=Decimal(spec.reward) if spec.reward else None,
     )
     parameters = {"profile": [0.06 * math.cos(2 * math.pi * (m - 2) / 12) for m in range(12)]}
-    trajectory = Trajectory.objects.create(
+    trajectory = Trajectory(
         target=target_row,
         kind=spec.trajectory,
         parameters=parameters if spec.trajectory == "seasonal" else {},
@@ -473,12 +490,6 @@ def _area_series(
         target_value=target,
         frequency=measure.frequency,
         parameters=trajectory.parameters,
-    )
-    TrajectoryPoint.objects.bulk_create(
-        [
-            TrajectoryPoint(trajectory=trajectory, period=period, value=round(value, 2))
-            for period, value in points
-        ]
     )
     observed = [(period, value) for period, value in points if period <= last_period]
     area_drift = drift + rng.uniform(-0.06, 0.06)
@@ -501,7 +512,15 @@ def _area_series(
                 provisional=period == last_period,
             )
         )
-    return series
+    return AreaSeries(
+        target=target_row,
+        trajectory=trajectory,
+        points=[
+            TrajectoryPoint(trajectory=trajectory, period=period, value=round(value, 2))
+            for period, value in points
+        ],
+        observations=series,
+    )
 
 
 def _national_target_load(measure: Measure, spec: content.Measure, areas: dict[str, Area]) -> None:

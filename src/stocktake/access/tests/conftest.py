@@ -177,9 +177,3 @@ def world(db: None) -> World:
         ),
     }
     return World(users=users, commitments=commitments, objects=objects)
-
-
-@pytest.fixture(autouse=True)
-def quick_passwords(settings: object) -> None:
-    """Hashing passwords at full strength is slow by design; these tests make many users."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

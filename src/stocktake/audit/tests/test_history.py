@@ -27,11 +27,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "Lamp-Post-Sorting-42"
 
 
-@pytest.fixture(autouse=True)
-def quick_passwords(settings: object) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def analyst():
     return user_create(username="analyst", password=PASSWORD, role=Role.ANALYST)

@@ -22,8 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def analyst_client(settings) -> Client:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def analyst_client() -> Client:
     analyst = user_create(username="analyst", password="Lamp-Post-Sorting-42", role=Role.ANALYST)
     browser = Client()
     browser.force_login(analyst)
