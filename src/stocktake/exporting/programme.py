@@ -53,9 +53,9 @@ def _commitments(programme: Programme) -> QuerySet[Commitment]:
             "milestones",
             Prefetch(
                 "updates",
-                queryset=Update.objects.select_related("status", "confidence", "author").order_by(
-                    "period", "created_at", "id"
-                ),
+                queryset=Update.objects.select_related(
+                    "status", "confidence", "author", "judgement"
+                ).order_by("period", "created_at", "id"),
             ),
         )
         .order_by("code")
@@ -121,9 +121,22 @@ def _commitment_document(commitment: Commitment) -> dict[str, Any]:
                 "evidence": update.evidence,
                 "author": update.author_display,
                 "created": _iso(update.created_at),
+                "judgement": _judgement_document(update),
             }
             for update in commitment.updates.all()
         ],
+    }
+
+
+def _judgement_document(update: Update) -> dict[str, Any] | None:
+    """The central unit's framework ratings when the update is its judgement, else None."""
+    judgement = getattr(update, "judgement", None)
+    if judgement is None:
+        return None
+    return {
+        "planning": judgement.planning or None,
+        "capacity": judgement.capacity or None,
+        "stage": judgement.stage,
     }
 
 

@@ -89,6 +89,10 @@ UPDATE_COLUMNS = (
     "narrative",
     "author",
     "created",
+    "judgement",
+    "planning",
+    "capacity",
+    "stage",
     "evidence",
 )
 ORGANISATION_COLUMNS = ("code", "name", "kind", "parent")
@@ -123,6 +127,13 @@ SCALE_COLUMNS = (
 
 def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
+
+
+def _judgement_cells(judgement: dict[str, Any] | None) -> list[Any]:
+    """Whether the update is the central unit's judgement, and its framework ratings."""
+    if judgement is None:
+        return [_yes_no(False), None, None, None]
+    return [_yes_no(True), judgement["planning"], judgement["capacity"], judgement["stage"]]
 
 
 def _commitment_row(commitment: dict[str, Any]) -> list[Any]:
@@ -185,7 +196,8 @@ def programme_sheets(*, document: dict[str, Any]) -> list[Sheet]:
                 commitments,
                 "updates",
                 lambda u: [
-                    *(u[key] for key in UPDATE_COLUMNS[1:-1]),
+                    *(u[key] for key in UPDATE_COLUMNS[1:7]),
+                    *_judgement_cells(u["judgement"]),
                     evidence_text(u["evidence"]),
                 ],
             ),

@@ -21,7 +21,7 @@ from django.utils.dateparse import parse_datetime
 from stocktake.exporting.programme import SCHEMA_VERSION
 from stocktake.measures.models import CommitmentMeasure, Measure, Observation
 from stocktake.measures.services import observations_bulk_create
-from stocktake.progress.models import Update
+from stocktake.progress.models import Judgement, Update
 from stocktake.progress.services import updates_bulk_create
 from stocktake.register.models import (
     Area,
@@ -232,6 +232,7 @@ def _commitments_create(
     created: dict[str, Commitment] = {}
     milestones = 0
     updates: list[Update] = []
+    judged: list[tuple[str, Update, dict[str, Any]]] = []  # where, the update, its ratings
     specs = list(enumerate(document.get("commitments", [])))
     for index, spec in sorted(specs, key=lambda pair: pair[1].get("parent") is not None):
         where = f"commitments[{index}]"
@@ -271,8 +272,19 @@ def _commitments_create(
             for number, update in enumerate(spec["updates"]):
                 with _at(problems, f"{where}.updates[{number}]"):
                     updates.append(_update(commitment, update, levels))
+                    if update.get("judgement") is not None:
+                        judged.append(
+                            (
+                                f"{where}.updates[{number}].judgement",
+                                updates[-1],
+                                update["judgement"],
+                            )
+                        )
     if not problems:
         updates_bulk_create(updates=updates)
+        for place, update, ratings in judged:
+            with _at(problems, place):
+                _judgement_create(update, ratings)
     return {"commitments": len(created), "milestones": milestones, "updates": len(updates)}
 
 
@@ -290,6 +302,18 @@ def _update(commitment: Commitment, spec: dict[str, Any], levels: dict) -> Updat
         author_name=spec["author"],
         created_at=parse_datetime(spec["created"]),
     )
+
+
+def _judgement_create(update: Update, ratings: dict[str, Any]) -> None:
+    """Mark a stored update as the central unit's judgement, with its framework ratings."""
+    judgement = Judgement(
+        update=update,
+        planning=ratings["planning"] or "",
+        capacity=ratings["capacity"] or "",
+        stage=ratings["stage"],
+    )
+    judgement.full_clean()
+    judgement.save()
 
 
 def _measures_create(document: dict[str, Any], areas: dict[str, Area], problems: list[str]) -> int:

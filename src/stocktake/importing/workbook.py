@@ -376,6 +376,13 @@ class _Document:
             "evidence": _evidence(row["evidence"]),
             "author": _text(row["author"]),
             "created": created.isoformat() if isinstance(created, dt.datetime) else _text(created),
+            "judgement": {
+                "planning": _optional(row["planning"]),
+                "capacity": _optional(row["capacity"]),
+                "stage": self.reader.cell(row, "stage", _integer),
+            }
+            if self.reader.cell(row, "judgement", cell_bool)
+            else None,
         }
 
     def _measures(self) -> list[dict[str, Any]]:

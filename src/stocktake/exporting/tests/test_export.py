@@ -47,8 +47,11 @@ def test_json_follows_the_documented_schema(demo: None, tmp_path: Path) -> None:
     }  # fmt: skip
     assert set(first["deadline"]) == {"phrase", "kind", "earliest", "latest", "event"}
     assert set(first["updates"][0]) >= {
-        "period", "status", "confidence", "narrative", "author", "created",
+        "period", "status", "confidence", "narrative", "author", "created", "judgement",
     }  # fmt: skip
+    judgements = [u["judgement"] for c in document["commitments"] for u in c["updates"]]
+    assert any(judgements), "the central unit's judgements are marked as such"
+    assert set(next(j for j in judgements if j)) == {"planning", "capacity", "stage"}
     assert (
         len(document["commitments"]) == Commitment.objects.filter(programme__code="MAN2015").count()
     )
