@@ -26,7 +26,7 @@ def month(value: dt.date | None) -> str:
 
 
 def tag(level: ScaleLevel | None, *, empty: str = "Not rated") -> dict[str, str]:
-    """Parameters for govukTag showing a rating, or a grey tag when there is none."""
+    """A GOV.UK tag's text and classes for a rating, or a grey tag when there is none."""
     if level is None:
         return {"text": empty, "classes": "govuk-tag--grey"}
     return {"text": level.label, "classes": f"govuk-tag--{level.colour}"}

@@ -27,7 +27,8 @@ _NUMBERS = (int, float)
 @dataclass(frozen=True)
 class Chart:
     """A chart with what makes it accessible: its ``key`` (unique on the page, for ids), its
-    ``title``, a ``summary`` in words, the ``svg`` and the numbers as govukTable parameters."""
+    ``title``, a ``summary`` in words, the ``svg`` and the numbers as govukTable parameters
+    (none for a small multiple: its page has a table of them all)."""
 
     key: str
     title: str

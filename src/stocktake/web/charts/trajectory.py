@@ -149,7 +149,8 @@ def trajectory_chart(view: SeriesView, *, key: str, compact: bool = False) -> Ch
     multiples (smaller, fewer labels, no legend: the page explains the lines once)."""
     title = view.area if compact else f"{view.measure}: {view.area}"
     summary = summary_of(view)
-    table = _table(view, f"{view.measure}, {view.area}")
+    # Small multiples leave their numbers to the page's own table.
+    table = {} if compact else _table(view, f"{view.measure}, {view.area}")
     width, height = (300, 170) if compact else (720, 380)
     xs, ys = _extent(view)
     if not xs:
