@@ -88,11 +88,12 @@ def date_ticks(first: dt.date, last: dt.date, *, count: int = 5) -> list[dt.date
 def attributes(**values: Any) -> str:
     """SVG attributes from keyword arguments (``stroke_width`` becomes ``stroke-width``).
     Numbers, most of a chart's values, need no escaping."""
-    return " ".join(
-        f'{name.rstrip("_").replace("_", "-")}="{value if type(value) in _NUMBERS else escape(value)}"'
-        for name, value in values.items()
-        if value is not None
-    )
+    parts = []
+    for name, value in values.items():
+        if value is not None:
+            shown = value if type(value) in _NUMBERS else escape(value)
+            parts.append(f'{name.rstrip("_").replace("_", "-")}="{shown}"')
+    return " ".join(parts)
 
 
 def element(name: str, content: str = "", **values: Any) -> str:
