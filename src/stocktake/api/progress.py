@@ -52,7 +52,8 @@ def _level(scale_id: int, code: str | None, field: str) -> ScaleLevel | None:
     summary="Add an update to a commitment",
 )
 def update_add(request: HttpRequest, id: PathId, body: UpdateIn) -> Any:
-    """Updates are append-only: to correct one, add a newer update for the same period."""
+    """Updates are append-only: to correct one, add a newer update for the same period. Send a
+    ``submission`` id to make a retry safe: the same id stores the update once."""
     commitment = commitment_found(request, id)
     require(request, Action.REPORT, commitment)
     if body.confidence is not None:
@@ -60,6 +61,13 @@ def update_add(request: HttpRequest, id: PathId, body: UpdateIn) -> Any:
     programme = commitment.programme
     status = _level(programme.status_scale_id, body.status, "status")
     confidence = _level(programme.confidence_scale_id, body.confidence, "confidence")
+    sent_elsewhere = Update.objects.filter(submission=body.submission).exclude(
+        commitment=commitment
+    )
+    if body.submission is not None and sent_elsewhere.exists():
+        raise ValidationError(
+            {"submission": "This id was sent with an update to another commitment: make a new one."}
+        )
     with via_api(request):
         update = update_create(
             commitment=commitment,
@@ -69,5 +77,6 @@ def update_add(request: HttpRequest, id: PathId, body: UpdateIn) -> Any:
             narrative=body.narrative,
             evidence=[link.model_dump() for link in body.evidence],
             author=request.auth,
+            submission=body.submission,
         )
     return Status(201, update)

@@ -8,6 +8,7 @@ so a misspelt field is an error, not silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Annotated, Any
 
 from ninja import Field, Schema
@@ -312,6 +313,12 @@ class UpdateIn(In):
     )
     narrative: Annotated[str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=20000)]
     evidence: list[Link] = Field(default=[], max_length=50)
+    submission: uuid.UUID | None = Field(
+        None,
+        description="An id you make for this update (a UUID), so that it is safe to send again: "
+        "sent again with the same id, nothing more is stored and the answer is the update "
+        "stored the first time.",
+    )
 
 
 # Measures and observations.

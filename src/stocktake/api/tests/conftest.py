@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from stocktake.access.tests.conftest import World, quick_passwords, world  # noqa: F401
+from stocktake.access.tests.conftest import World, world  # noqa: F401
 from stocktake.access.tokens import token_create
 
 # Requests the schema-driven tests sent, by operation; printed after the run.

@@ -94,6 +94,26 @@ def test_an_editor_adds_an_update_to_their_commitment(as_role, world: World) -> 
     assert [item["status"] for item in listed["items"]] == ["minor-issues"]
 
 
+def test_an_update_sent_again_with_its_submission_id_is_stored_once(as_role, world: World) -> None:
+    api = as_role("editor")
+    path = f"/commitments/{world.commitments['open/JOINT'].pk}/updates/"
+    body = {
+        "period": "2016-06-01",
+        "status": "on-track",
+        "narrative": "Sent, then sent again when the answer did not come.",
+        "submission": "2f1d4c7e-9b0a-4e7c-8a51-3c6d2b9e0f14",
+    }
+    first, again = api.post(path, body), api.post(path, body)
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()
+    assert Update.objects.filter(narrative=body["narrative"]).count() == 1
+
+    elsewhere = api.post(f"/commitments/{world.commitments['open/DFE'].pk}/updates/", body)
+    assert elsewhere.status_code == 422
+    assert [e["loc"] for e in elsewhere.json()["errors"]] == [["body", "submission"]]
+    assert Update.objects.filter(narrative=body["narrative"]).count() == 1
+
+
 @pytest.mark.parametrize(
     ("role", "commitment", "body", "status", "detail"),
     [
