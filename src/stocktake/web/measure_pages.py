@@ -351,15 +351,20 @@ class CommitmentMeasureView:
     measure: Measure
     chart: Chart | None
     status_counts: Counter
+    problem: str | None = None  # why its data could not be assessed
 
 
 def commitment_measure_views(
     *, measures: QuerySet[Measure], assessment: Assessment
 ) -> list[CommitmentMeasureView]:
     """Each measure's headline chart (the nation, or its one area) from one assessment."""
+    problems = {problem.measure: problem.message for problem in assessment.problems}
     views = []
     for measure in measures:
-        rows = assessment.rows.filter(pl.col("measure") == measure.code)
+        # With every measure set aside as unassessable, the rows have no columns at all.
+        rows = assessment.rows
+        if rows.height:
+            rows = rows.filter(pl.col("measure") == measure.code)
         chart = None
         if rows.height:
             area = _headline_area(rows)
@@ -371,6 +376,7 @@ def commitment_measure_views(
                 measure=measure,
                 chart=chart,
                 status_counts=Counter(rows["status"].to_list()) if rows.height else Counter(),
+                problem=problems.get(measure.code),
             )
         )
     return views

@@ -185,6 +185,27 @@ def test_a_commitment_with_measures_but_no_judgement_yet_says_so(client: Client)
     assert "Delivery confidence (the unit’s judgement) Not rated" in _text(page.content.decode())
 
 
+def test_a_commitment_whose_measures_cannot_be_assessed_says_why(client: Client) -> None:
+    # A quarterly measure given a February figure (saved without the model's checks).
+    Observation.objects.create(
+        measure=Measure.objects.get(code="fs-open"),
+        area=Area.objects.get(code="E09000014"),
+        period=dt.date(2026, 2, 1),
+        value=1,
+    )
+    commitment = commitment_create(
+        programme=Programme.objects.get(code="MAN2015"), code="NEW2", title="Free schools"
+    )
+    CommitmentMeasure.objects.create(
+        commitment=commitment, measure=Measure.objects.get(code="fs-open")
+    )
+    page = client.get("/commitments/MAN2015/NEW2/")
+    text = _text(page.content.decode())
+    assert page.status_code == 200
+    assert "This measure's data could not be assessed:" in text
+    assert "a quarterly period starts in January, April, July or October" in text
+
+
 @pytest.mark.parametrize(
     ("unit", "kind"),
     [
