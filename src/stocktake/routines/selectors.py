@@ -83,6 +83,35 @@ def actions_carried(*, stocktake: Stocktake, as_of: dt.date) -> list[Action]:
     )
 
 
+@dataclass(frozen=True)
+class CommitmentRoutines:
+    """The routines that looked at one commitment: stocktakes and priority reviews (latest
+    first), and the practice recorded about it (newest first)."""
+
+    stocktakes: list[Stocktake]
+    reviews: list[PriorityReview]
+    practices: list[Practice]
+
+    def __bool__(self) -> bool:
+        return bool(self.stocktakes or self.reviews or self.practices)
+
+
+def commitment_routines(
+    *, commitment: Commitment, practices: QuerySet[Practice]
+) -> CommitmentRoutines:
+    """Three queries: the stocktakes, reviews and practice entries (of ``practices``, those the
+    reader may see) that name ``commitment``."""
+    return CommitmentRoutines(
+        stocktakes=list(commitment.stocktakes.select_related("chair").order_by("-held_on", "-pk")),
+        reviews=list(commitment.reviews.order_by("-started_on", "-pk")),
+        practices=list(
+            practices.filter(commitments=commitment)
+            .select_related("organisation")
+            .order_by("-recorded_on", "-pk")
+        ),
+    )
+
+
 def reviews_for_index(*, reviews: QuerySet[PriorityReview]) -> list[PriorityReview]:
     """Reviews latest first with their lead and ``commitment_count``. One query."""
     return list(

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from stocktake.access.policy import Action, allowed, visible_or_404
+from stocktake.access.policy import Action, allowed, practices_visible, visible_or_404
 from stocktake.audit.selectors import commitment_history
 from stocktake.funding.selectors import commitment_funding
 from stocktake.progress.portfolio import portfolio_freshness
@@ -21,6 +21,7 @@ from stocktake.progress.selectors import (
 )
 from stocktake.register.models import Commitment
 from stocktake.register.selectors import commitment_get
+from stocktake.routines.selectors import commitment_routines
 from stocktake.web.downloads import LIST_FORMATS, commitment_list_file
 from stocktake.web.filters import CommitmentFilters
 from stocktake.web.measure_pages import commitment_measures
@@ -88,10 +89,10 @@ def commitment_detail(request: HttpRequest, programme: str, code: str) -> HttpRe
 
 
 def _frontline(request: HttpRequest, commitment: Commitment) -> dict[str, object]:
-    """The commitment's frontline notes and actions and its monthly round, for who may read
-    them (signed-in users)."""
+    """The commitment's frontline notes and actions, its monthly round and the routines that
+    looked at it, for who may read them (signed-in users)."""
     if not allowed(request.user, Action.VIEW_FRONTLINE):
-        return {"notes": None, "actions": None, "round_period": None}
+        return {"notes": None, "actions": None, "round_period": None, "routines": None}
     return {
         "notes": commitment_notes(commitment=commitment),
         "actions": commitment_actions(commitment=commitment),
@@ -100,4 +101,9 @@ def _frontline(request: HttpRequest, commitment: Commitment) -> dict[str, object
         "may_rate": allowed(request.user, Action.RATE, commitment),
         "round_period": reporting_period(timezone.localdate()),
         "added": request.GET.get("added", ""),
+        "routines": commitment_routines(
+            commitment=commitment, practices=practices_visible(request.user)
+        )
+        if allowed(request.user, Action.VIEW_ROUTINES)
+        else None,
     }
