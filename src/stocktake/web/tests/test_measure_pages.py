@@ -171,6 +171,10 @@ def test_the_commitment_page_shows_the_data_beside_the_units_judgement(
     assert 'href="/measures/ae-4hr/"' in html
     assert html.count('role="img"') == 1
     assert "The numbers behind this chart" in text
+    image = client.get("/measures/ae-4hr/charts/headline.png")
+    assert 'href="/measures/ae-4hr/charts/headline.png"' in html
+    assert image.status_code == 200
+    assert image["Content-Type"] == "image/png"
 
 
 def test_a_commitment_with_measures_but_no_judgement_yet_says_so(client: Client) -> None:
