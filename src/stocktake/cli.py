@@ -122,6 +122,9 @@ def serve(host: str, port: int, workers: int | None, production: bool) -> None:
     """Serve the web application with gunicorn."""
     if production:
         os.environ["STOCKTAKE_ENV"] = "production"
+    # Each worker process answers one request at a time: a pool of polars threads in each would
+    # only contend with the other workers for the same cores (set before polars is imported).
+    os.environ.setdefault("POLARS_MAX_THREADS", "1")
     _setup_django()
     from stocktake.ops.deployment import production_problems, static_files_collect, workers_default
 

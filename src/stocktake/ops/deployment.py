@@ -20,7 +20,10 @@ from django.core.management import call_command
 from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
-THREADS_PER_WORKER = 4
+# Each worker answers one request at a time: the requests are CPU-bound, and threads in one
+# process would queue on its interpreter lock (a quick API read behind a page being drawn), while
+# the operating system shares the cores fairly between processes.
+THREADS_PER_WORKER = 1
 
 
 def workers_default(*, production: bool) -> int:
@@ -85,12 +88,29 @@ def static_files_current() -> bool:
     )
 
 
+def _warm() -> None:
+    """Import every view and compile every template once, here in gunicorn's master process,
+    so that each worker forked from it (at the start, and when one is recycled) answers its
+    first requests as quickly as the rest."""
+    from django.template import engines
+    from django.urls import reverse
+
+    reverse("home")  # reversing a URL walks every URL pattern, importing every view
+    for engine in engines.all():
+        environment = getattr(engine, "env", None)  # Jinja2's; Django's own engine has none
+        if environment is not None:
+            for name in environment.list_templates(extensions=["html", "txt", "xml"]):
+                environment.get_template(name)
+
+
 def gunicorn_run(*, host: str, port: int, workers: int, production: bool) -> None:
     """Serve the WSGI application with gunicorn in this process until it is stopped."""
     from gunicorn.app.base import BaseApplication
 
     from stocktake.wsgi import application
 
+    if production:
+        _warm()
     # The checks above used a connection; forked workers must open their own.
     connections.close_all()
 
