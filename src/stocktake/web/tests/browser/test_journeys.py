@@ -68,6 +68,7 @@ def test_every_page_type_passes_the_accessibility_check(site: str, page: Page) -
     signed_in = [
         "/",
         "/commitments/MAN2015/M03/",
+        "/commitments/HGY-CP/P5.2/",  # with its stocktakes, review and practice
         "/actions/",
         "/actions/?status=done&overdue=on",
         f"/actions/{action.pk}/",
