@@ -123,7 +123,11 @@ def test_a_signed_in_analyst_sees_only_what_the_public_sees() -> None:
         "/public/commitments.csv",
         "/public/commitments.json",
     ):
-        _assert_nothing_secret(client.get(path).content.decode("utf-8-sig"))
+        response = client.get(path)
+        _assert_nothing_secret(response.content.decode("utf-8-sig"))
+        assert response.content == Client().get(path).content, path
+        # The same for everyone, so a proxy may keep it a few minutes and serve it to anyone.
+        assert response["Cache-Control"] == "public, max-age=300", path
     assert client.get("/public/closed/").status_code == 404
 
 
