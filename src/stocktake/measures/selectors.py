@@ -1,12 +1,20 @@
 """Reads about measures: the analysis's input frames, built from the database in a fixed number
-of queries (one per frame), whatever the number of measures, areas or periods."""
+of queries (one per frame), whatever the number of measures, areas or periods.
+
+The observations and trajectory points run to tens of thousands of rows, so their frames are
+built from the rows as the database driver gives them, keyed by id, with dates as ISO text:
+Django converting every row, and Python parsing every date, cost more than the queries; polars
+converts whole columns at once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
-from django.db.models import Max, Q, QuerySet
+from django.db import connections
+from django.db.models import CharField, Func, Max, Q, QuerySet
 
 from stocktake.measures.analysis.frames import (
     LAST_UPDATES,
@@ -27,6 +35,7 @@ from stocktake.measures.models import (
 from stocktake.progress.models import Update
 from stocktake.register.models import Area, AreaLevel, Commitment, Milestone, Programme
 
+ISO_DATE = "%Y-%m-%d"
 NATIONAL = "national"  # the area code of a national target when the register has no one nation
 AREAS: dict[str, pl.DataType] = {
     "area": pl.String(),
@@ -89,10 +98,43 @@ def _frame(rows: list[tuple], contract: dict[str, pl.DataType]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=dict(contract), orient="row")
 
 
+class IsoDate(Func):
+    """A date column as ISO text (``2024-03-01``), which the driver hands over as it is."""
+
+    template = "to_char(%(expressions)s, 'YYYY-MM-DD')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list]:
+        # SQLite stores a date as this text; the cast keeps the driver from parsing it.
+        return self.as_sql(compiler, connection, template="CAST(%(expressions)s AS text)", **extra)
+
+
+def _driver_frame(rows: QuerySet, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """The ``values_list`` query ``rows`` as a frame of ``schema``, its rows as the driver
+    gives them (without Django's conversions); ``IsoDate`` columns arrive as text and are
+    parsed to dates."""
+    sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    dates = [name for name, dtype in schema.items() if dtype == pl.Date]
+    frame = pl.DataFrame(
+        list(zip(*fetched, strict=True)),
+        schema={**schema, **dict.fromkeys(dates, pl.String())},
+        orient="col",
+        strict=False,  # a boolean may come as 0 or 1
+    )
+    return frame.with_columns(pl.col(dates).str.to_date(ISO_DATE))
+
+
+def _areas_by_id() -> pl.DataFrame:
+    rows = Area.objects.order_by("code").values_list("pk", "code", "name", "level", "parent__code")
+    return _frame(list(rows), {"id": pl.Int64(), **AREAS})
+
+
 def areas_frame() -> pl.DataFrame:
     """Every area: ``area`` (code), ``name``, ``level`` and ``parent`` (code). One query."""
-    rows = Area.objects.order_by("code").values_list("code", "name", "level", "parent__code")
-    return _frame(list(rows), AREAS)
+    return _areas_by_id().drop("id")
 
 
 def national_code(areas: pl.DataFrame) -> str:
@@ -101,27 +143,35 @@ def national_code(areas: pl.DataFrame) -> str:
     return nations["area"].item() if nations.height == 1 else NATIONAL
 
 
-def measure_frames(*, measures: QuerySet[Measure]) -> MeasureFrames:
-    """The analysis's frames for ``measures``: five queries."""
-    measure_rows = [
-        (code, direction, frequency, float(tolerance))
-        for code, direction, frequency, tolerance in measures.order_by("code").values_list(
-            "code", "direction", "frequency", "tolerance_pct"
-        )
-    ]
-    areas = areas_frame()
-    nation = national_code(areas)
-    chosen = Q(measure__in=measures.values("pk"))
-    observations = (
+def _codes_for_ids(column: str, *, codes: pl.DataFrame) -> pl.Expr:
+    """``column``'s ids as codes, from ``codes``: its ``id`` and its column of that name."""
+    return pl.col(column).replace_strict(dict(codes.select("id", column).iter_rows()))
+
+
+def _observations_frame(chosen: Q, *, measures: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
+    rows = (
         Observation.objects.filter(chosen)
         .order_by()
-        .values_list("measure__code", "area__code", "period", "value", "denominator", "provisional")
+        .values_list(
+            "measure_id", "area_id", IsoDate("period"), "value", "denominator", "provisional"
+        )
     )
-    targets = [
-        (measure, area or nation, *rest)
-        for measure, area, *rest in Target.objects.filter(chosen)
+    return (
+        _driver_frame(rows, {**OBSERVATIONS, "measure": pl.Int64(), "area": pl.Int64()})
+        .with_columns(
+            _codes_for_ids("measure", codes=measures), _codes_for_ids("area", codes=areas)
+        )
+        .sort("measure", "area", "period")
+    )
+
+
+def _targets_frame(chosen: Q, *, nation: str) -> pl.DataFrame:
+    """The targets (:data:`TARGETS`), each with its ``id``."""
+    rows = (
+        Target.objects.filter(chosen)
         .order_by()
         .values_list(
+            "pk",
             "measure__code",
             "area__code",
             "baseline_date",
@@ -130,37 +180,51 @@ def measure_frames(*, measures: QuerySet[Measure]) -> MeasureFrames:
             "target_value",
             "reward_amount",
         )
-    ]
-    points = [
-        (measure, area or nation, period, value, target_date)
-        for measure, area, period, value, target_date in TrajectoryPoint.objects.filter(
-            trajectory__target__measure__in=measures.values("pk")
-        )
+    )
+    return _frame(
+        [
+            (pk, measure, area or nation, *rest, None if reward is None else float(reward))
+            for pk, measure, area, *rest, reward in rows
+        ],
+        {"id": pl.Int64(), **TARGETS},
+    )
+
+
+def _trajectories_frame(measure_ids: QuerySet, *, targets: pl.DataFrame) -> pl.DataFrame:
+    rows = (
+        TrajectoryPoint.objects.filter(trajectory__target__measure__in=measure_ids)
         .order_by()
-        .values_list(
-            "trajectory__target__measure__code",
-            "trajectory__target__area__code",
-            "period",
-            "value",
-            "trajectory__target__target_date",
-        )
-    ]
+        .values_list("trajectory__target_id", IsoDate("period"), "value")
+    )
+    points = _driver_frame(rows, {"id": pl.Int64(), "period": pl.Date(), "value": pl.Float64()})
     # Where two targets' trajectories meet, the later target's point stands.
-    trajectories = (
-        _frame(points, {**TRAJECTORIES, "target_date": pl.Date()})
+    return (
+        points.join(targets.select("id", "measure", "area", "target_date"), on="id", how="left")
+        .select(*TRAJECTORIES, "target_date")
         .sort("measure", "area", "period", "target_date")
         .unique(subset=["measure", "area", "period"], keep="last", maintain_order=True)
         .drop("target_date")
     )
+
+
+def measure_frames(*, measures: QuerySet[Measure]) -> MeasureFrames:
+    """The analysis's frames for ``measures``: five queries."""
+    measure_rows = [
+        (pk, code, direction, frequency, float(tolerance))
+        for pk, code, direction, frequency, tolerance in measures.order_by("code").values_list(
+            "pk", "code", "direction", "frequency", "tolerance_pct"
+        )
+    ]
+    chosen_measures = _frame(measure_rows, {"id": pl.Int64(), **MEASURES})
+    areas = _areas_by_id()
+    chosen = Q(measure__in=measures.values("pk"))
+    targets = _targets_frame(chosen, nation=national_code(areas))
     return MeasureFrames(
-        measures=_frame(measure_rows, MEASURES),
-        observations=_frame(list(observations), OBSERVATIONS).sort("measure", "area", "period"),
-        trajectories=trajectories,
-        targets=_frame(
-            [(*row[:6], float(row[6]) if row[6] is not None else None) for row in targets],
-            TARGETS,
-        ),
-        areas=areas,
+        measures=chosen_measures.drop("id"),
+        observations=_observations_frame(chosen, measures=chosen_measures, areas=areas),
+        trajectories=_trajectories_frame(measures.values("pk"), targets=targets),
+        targets=targets.drop("id"),
+        areas=areas.drop("id"),
     )
 
 
