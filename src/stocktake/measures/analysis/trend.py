@@ -9,6 +9,7 @@ go of the interpreter lock while it sorts and computes).
 
 from __future__ import annotations
 
+import functools
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -65,6 +66,19 @@ def _fit_block(x: np.ndarray, y: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
+def _fit_blocks(x: np.ndarray, y: np.ndarray) -> list[dict[str, np.ndarray]]:
+    """:func:`_fit_block` over each block of rows: on threads when there is more than one."""
+    if len(x) <= BLOCK:
+        return [_fit_block(x, y)] if len(x) else []
+    with ThreadPoolExecutor(max_workers=pl.thread_pool_size()) as pool:
+        return list(
+            pool.map(
+                lambda at: _fit_block(x[at : at + BLOCK], y[at : at + BLOCK]),
+                range(0, len(x), BLOCK),
+            )
+        )
+
+
 def theil_sen(*, x: np.ndarray, y: np.ndarray) -> pl.DataFrame:
     """Theil-Sen fits of ``y`` on ``x``, row by row, as ``scipy.stats.theilslopes`` with
     ``method="joint"``: the slope is the median of the slopes between every pair of points, the
@@ -76,13 +90,7 @@ def theil_sen(*, x: np.ndarray, y: np.ndarray) -> pl.DataFrame:
     robust residual standard deviation; the residuals' median is zero by the intercept's
     construction), ``x_mean`` and ``x_sxx`` (the sum of squared deviations of x about its mean).
     """
-    with ThreadPoolExecutor(max_workers=pl.thread_pool_size()) as pool:
-        blocks = list(
-            pool.map(
-                lambda at: _fit_block(x[at : at + BLOCK], y[at : at + BLOCK]),
-                range(0, len(x), BLOCK),
-            )
-        )
+    blocks = _fit_blocks(x, y)
     columns = ("count", "slope", "intercept", "scale", "x_mean", "x_sxx")
     return pl.DataFrame(
         {
@@ -109,13 +117,17 @@ def prediction_se(*, at: pl.Expr) -> pl.Expr:
     return pl.when(count >= INTERVAL_MIN_POINTS).then(pl.col("scale") * (1 + leverage).sqrt())
 
 
+@functools.cache
+def _t_multipliers(*, coverage: float, window: int) -> dict[int, float]:
+    """:func:`t_multiplier`'s table by count: the same for every assessment, so made once."""
+    df = np.arange(1, max(window - 1, 2))
+    quantiles = t_quantile(probability=(1 + coverage) / 2, df=df)
+    return dict(zip((df + 2).tolist(), quantiles.tolist(), strict=True))
+
+
 def t_multiplier(*, count: pl.Expr, coverage: float, window: int) -> pl.Expr:
     """Student's t quantile for a two-sided ``coverage`` interval on ``count - 2`` degrees of
     freedom, for counts from 3 to ``window``; null otherwise."""
-    df = np.arange(1, max(window - 1, 2))
-    quantiles = t_quantile(probability=(1 + coverage) / 2, df=df)
     return count.replace_strict(
-        dict(zip((df + 2).tolist(), quantiles.tolist(), strict=True)),
-        default=None,
-        return_dtype=pl.Float64,
+        _t_multipliers(coverage=coverage, window=window), default=None, return_dtype=pl.Float64
     )
