@@ -62,7 +62,8 @@ def _with_derived(frames: MeasureFrames) -> tuple[MeasureFrames, pl.DataFrame]:
         MeasureFrames(
             measures=frames.measures,
             observations=frames.observations,
-            trajectories=pl.concat([frames.trajectories, points]),
+            # In series order, as the analysis wants them: it would otherwise sort and check again.
+            trajectories=pl.concat([frames.trajectories, points]).sort("measure", "area", "period"),
             targets=pl.concat([frames.targets, targets]),
             areas=frames.areas,
         ),
