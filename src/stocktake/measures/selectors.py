@@ -9,6 +9,7 @@ converts whole columns at once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,32 +110,36 @@ class IsoDate(Func):
         return self.as_sql(compiler, connection, template="CAST(%(expressions)s AS text)", **extra)
 
 
-def _driver_frame(rows: QuerySet, schema: dict[str, pl.DataType]) -> pl.DataFrame:
-    """The ``values_list`` query ``rows`` as a frame of ``schema``, its rows as the driver
-    gives them (without Django's conversions); ``IsoDate`` columns arrive as text and are
-    parsed to dates."""
+def _driver_columns(rows: QuerySet) -> list[Sequence]:
+    """The columns of the ``values_list`` query ``rows`` as the driver gives them, without
+    Django's conversions (``IsoDate`` columns arrive as text)."""
     sql, params = rows.query.get_compiler(using=rows.db).as_sql()
     with connections[rows.db].cursor() as cursor:
         cursor.execute(sql, params)
-        fetched = cursor.fetchall()
-    dates = [name for name, dtype in schema.items() if dtype == pl.Date]
+        return list(zip(*cursor.fetchall(), strict=True)) or [() for _ in cursor.description]
+
+
+def _frame_with_period(columns: list[Sequence], contract: dict[str, pl.DataType]) -> pl.DataFrame:
+    """``columns`` as a frame of ``contract``, the ``period`` parsed from ISO text."""
     frame = pl.DataFrame(
-        list(zip(*fetched, strict=True)),
-        schema={**schema, **dict.fromkeys(dates, pl.String())},
+        columns,
+        schema={**contract, "period": pl.String()},
         orient="col",
         strict=False,  # a boolean may come as 0 or 1
     )
-    return frame.with_columns(pl.col(dates).str.to_date(ISO_DATE))
+    return frame.with_columns(pl.col("period").str.to_date(ISO_DATE))
 
 
-def _areas_by_id() -> pl.DataFrame:
-    rows = Area.objects.order_by("code").values_list("pk", "code", "name", "level", "parent__code")
-    return _frame(list(rows), {"id": pl.Int64(), **AREAS})
+def _area_rows() -> list[tuple]:
+    """Every area's id, then its row of :data:`AREAS`."""
+    return list(
+        Area.objects.order_by("code").values_list("pk", "code", "name", "level", "parent__code")
+    )
 
 
 def areas_frame() -> pl.DataFrame:
     """Every area: ``area`` (code), ``name``, ``level`` and ``parent`` (code). One query."""
-    return _areas_by_id().drop("id")
+    return _frame([row[1:] for row in _area_rows()], AREAS)
 
 
 def national_code(areas: pl.DataFrame) -> str:
@@ -143,12 +148,9 @@ def national_code(areas: pl.DataFrame) -> str:
     return nations["area"].item() if nations.height == 1 else NATIONAL
 
 
-def _codes_for_ids(column: str, *, codes: pl.DataFrame) -> pl.Expr:
-    """``column``'s ids as codes, from ``codes``: its ``id`` and its column of that name."""
-    return pl.col(column).replace_strict(dict(codes.select("id", column).iter_rows()))
-
-
-def _observations_frame(chosen: Q, *, measures: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
+def _observations_frame(
+    chosen: Q, *, measure_codes: dict[int, str], area_codes: dict[int, str]
+) -> pl.DataFrame:
     rows = (
         Observation.objects.filter(chosen)
         .order_by()
@@ -156,17 +158,13 @@ def _observations_frame(chosen: Q, *, measures: pl.DataFrame, areas: pl.DataFram
             "measure_id", "area_id", IsoDate("period"), "value", "denominator", "provisional"
         )
     )
-    return (
-        _driver_frame(rows, {**OBSERVATIONS, "measure": pl.Int64(), "area": pl.Int64()})
-        .with_columns(
-            _codes_for_ids("measure", codes=measures), _codes_for_ids("area", codes=areas)
-        )
-        .sort("measure", "area", "period")
-    )
+    measures, areas, *rest = _driver_columns(rows)
+    codes = [[measure_codes[pk] for pk in measures], [area_codes[pk] for pk in areas]]
+    return _frame_with_period([*codes, *rest], OBSERVATIONS).sort("measure", "area", "period")
 
 
-def _targets_frame(chosen: Q, *, nation: str) -> pl.DataFrame:
-    """The targets (:data:`TARGETS`), each with its ``id``."""
+def _target_rows(chosen: Q, *, nation: str) -> list[tuple]:
+    """Each target's id, then its row of :data:`TARGETS`."""
     rows = (
         Target.objects.filter(chosen)
         .order_by()
@@ -181,27 +179,29 @@ def _targets_frame(chosen: Q, *, nation: str) -> pl.DataFrame:
             "reward_amount",
         )
     )
-    return _frame(
-        [
-            (pk, measure, area or nation, *rest, None if reward is None else float(reward))
-            for pk, measure, area, *rest, reward in rows
-        ],
-        {"id": pl.Int64(), **TARGETS},
-    )
+    return [
+        (pk, measure, area or nation, *rest, None if reward is None else float(reward))
+        for pk, measure, area, *rest, reward in rows
+    ]
 
 
-def _trajectories_frame(measure_ids: QuerySet, *, targets: pl.DataFrame) -> pl.DataFrame:
+def _trajectories_frame(measure_ids: QuerySet, *, target_rows: list[tuple]) -> pl.DataFrame:
     rows = (
         TrajectoryPoint.objects.filter(trajectory__target__measure__in=measure_ids)
         .order_by()
         .values_list("trajectory__target_id", IsoDate("period"), "value")
     )
-    points = _driver_frame(rows, {"id": pl.Int64(), "period": pl.Date(), "value": pl.Float64()})
+    targets, periods, values = _driver_columns(rows)
+    series = {pk: (measure, area, due) for pk, measure, area, _, _, due, *_ in target_rows}
+    keys = [series[pk] for pk in targets]
+    measures, areas, target_dates = zip(*keys, strict=True) if keys else ((), (), ())
+    points = _frame_with_period(
+        [measures, areas, periods, values, target_dates],
+        {**TRAJECTORIES, "target_date": pl.Date()},
+    )
     # Where two targets' trajectories meet, the later target's point stands.
     return (
-        points.join(targets.select("id", "measure", "area", "target_date"), on="id", how="left")
-        .select(*TRAJECTORIES, "target_date")
-        .sort("measure", "area", "period", "target_date")
+        points.sort("measure", "area", "period", "target_date")
         .unique(subset=["measure", "area", "period"], keep="last", maintain_order=True)
         .drop("target_date")
     )
@@ -215,16 +215,20 @@ def measure_frames(*, measures: QuerySet[Measure]) -> MeasureFrames:
             "pk", "code", "direction", "frequency", "tolerance_pct"
         )
     ]
-    chosen_measures = _frame(measure_rows, {"id": pl.Int64(), **MEASURES})
-    areas = _areas_by_id()
+    area_rows = _area_rows()
+    areas = _frame([row[1:] for row in area_rows], AREAS)
     chosen = Q(measure__in=measures.values("pk"))
-    targets = _targets_frame(chosen, nation=national_code(areas))
+    target_rows = _target_rows(chosen, nation=national_code(areas))
     return MeasureFrames(
-        measures=chosen_measures.drop("id"),
-        observations=_observations_frame(chosen, measures=chosen_measures, areas=areas),
-        trajectories=_trajectories_frame(measures.values("pk"), targets=targets),
-        targets=targets.drop("id"),
-        areas=areas.drop("id"),
+        measures=_frame([row[1:] for row in measure_rows], MEASURES),
+        observations=_observations_frame(
+            chosen,
+            measure_codes={row[0]: row[1] for row in measure_rows},
+            area_codes={row[0]: row[1] for row in area_rows},
+        ),
+        trajectories=_trajectories_frame(measures.values("pk"), target_rows=target_rows),
+        targets=_frame([row[1:] for row in target_rows], TARGETS),
+        areas=areas,
     )
 
 
