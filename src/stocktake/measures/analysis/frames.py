@@ -188,9 +188,7 @@ def _series_starts(frame: pl.DataFrame) -> tuple[bool, np.ndarray]:
     series starts. Equality with the row before finds the starts; order is then checked on the
     keys of the starts alone and on the periods as numbers (comparing strings for order costs far
     more than comparing them for equality)."""
-    starts = (
-        frame.lazy().select(pl.arg_where(~same_series().fill_null(False))).collect().to_series()
-    ).to_numpy()
+    starts = frame.select(pl.arg_where(~same_series().fill_null(False))).to_series().to_numpy()
     keys_ascend = (
         frame.select("measure", "area")[starts]
         .select(
