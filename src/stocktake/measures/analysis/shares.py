@@ -63,10 +63,13 @@ def trajectories_by_share(
     keys = ["measure", "area"]
     if not trajectories.height or not observations.height:
         return empty
+    # Two lazy plans on the in-memory engine (the default engine costs more to start on frames
+    # this small): each of some twenty eager steps would cost its own fixed overhead.
+    trajectories, targets = trajectories.lazy(), targets.lazy()
     own = trajectories.group_by(keys).agg(start=pl.col("period").min())
-    without = observations.select(keys).unique().join(own, on=keys, how="anti")
+    without = observations.lazy().select(keys).unique().join(own, on=keys, how="anti")
     candidates = (
-        without.join(_ancestors(areas.cast(AREAS)), on="area", how="inner")
+        without.join(_ancestors(areas.cast(AREAS)).lazy(), on="area", how="inner")
         .join(
             own.rename({"area": "ancestor"}),
             on=["measure", "ancestor"],
@@ -76,9 +79,7 @@ def trajectories_by_share(
         .unique(subset=keys, keep="first")
         .select("measure", "area", source="ancestor", start="start")
     )
-    if not candidates.height:
-        return empty
-    values = observations.select("measure", "area", "period", "value")
+    values = observations.lazy().select("measure", "area", "period", "value")
     common = (
         candidates.join(values, on=keys, how="inner")
         .join(
@@ -97,17 +98,19 @@ def trajectories_by_share(
             share=pl.col("value") / pl.col("source_value"),
         )
         .sort(keys)
+        .collect(engine="in-memory")
     )
-    if not common.height:
-        return empty
-    scale = common.select("measure", "area", "source", "share")
+    scale = common.lazy().select("measure", "area", "source", "share")
     derived_points = (
         scale.join(trajectories.rename({"area": "source"}), on=["measure", "source"], how="inner")
         .select("measure", "area", "period", value=pl.col("value") * pl.col("share"))
         .sort("measure", "area", "period")
     )
     derived_targets = scale.join(
-        targets.rename({"area": "source"}), on=["measure", "source"], how="inner"
+        targets.rename({"area": "source"}),
+        on=["measure", "source"],
+        how="inner",
+        maintain_order="right_left",  # in the order of the targets they come from
     ).select(
         "measure",
         "area",
@@ -117,8 +120,8 @@ def trajectories_by_share(
         target_value=pl.col("target_value") * pl.col("share"),
         reward_amount=pl.lit(None, dtype=pl.Float64),
     )
-    return (
-        derived_points.cast(dict(TRAJECTORIES)),
-        derived_targets.cast(dict(TARGETS)),
-        common.cast(DERIVED_SCHEMA),
+    points, targets = pl.collect_all(
+        [derived_points.cast(dict(TRAJECTORIES)), derived_targets.cast(dict(TARGETS))],
+        engine="in-memory",
     )
+    return points, targets, common.cast(DERIVED_SCHEMA)
