@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import polars as pl
@@ -110,13 +111,19 @@ class IsoDate(Func):
         return self.as_sql(compiler, connection, template="CAST(%(expressions)s AS text)", **extra)
 
 
+def _columns(rows: Sequence[tuple], *, width: int) -> list[list]:
+    """``rows`` turned into ``width`` columns. (``zip(*rows)`` would make an iterator per row:
+    enough objects to set off Python's full garbage collection on most requests.)"""
+    return [list(map(itemgetter(column), rows)) for column in range(width)]
+
+
 def _driver_columns(rows: QuerySet) -> list[Sequence]:
     """The columns of the ``values_list`` query ``rows`` as the driver gives them, without
     Django's conversions (``IsoDate`` columns arrive as text)."""
     sql, params = rows.query.get_compiler(using=rows.db).as_sql()
     with connections[rows.db].cursor() as cursor:
         cursor.execute(sql, params)
-        return list(zip(*cursor.fetchall(), strict=True)) or [() for _ in cursor.description]
+        return _columns(cursor.fetchall(), width=len(cursor.description))
 
 
 def _frame_with_period(columns: list[Sequence], contract: dict[str, pl.DataType]) -> pl.DataFrame:
@@ -194,7 +201,7 @@ def _trajectories_frame(measure_ids: QuerySet, *, target_rows: list[tuple]) -> p
     targets, periods, values = _driver_columns(rows)
     series = {pk: (measure, area, due) for pk, measure, area, _, _, due, *_ in target_rows}
     keys = [series[pk] for pk in targets]
-    measures, areas, target_dates = zip(*keys, strict=True) if keys else ((), (), ())
+    measures, areas, target_dates = _columns(keys, width=3)
     points = _frame_with_period(
         [measures, areas, periods, values, target_dates],
         {**TRAJECTORIES, "target_date": pl.Date()},
