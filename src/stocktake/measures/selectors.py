@@ -119,8 +119,9 @@ def _columns(rows: Sequence[tuple], *, width: int) -> list[list]:
 
 def _driver_columns(rows: QuerySet) -> list[Sequence]:
     """The columns of the ``values_list`` query ``rows`` as the driver gives them, without
-    Django's conversions (``IsoDate`` columns arrive as text)."""
-    sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+    Django's conversions (``IsoDate`` columns arrive as text). A filter that can match nothing
+    (no measures at all) is still sent, as a query that finds no rows."""
+    sql, params = rows.query.get_compiler(using=rows.db, elide_empty=False).as_sql()
     with connections[rows.db].cursor() as cursor:
         cursor.execute(sql, params)
         return _columns(cursor.fetchall(), width=len(cursor.description))

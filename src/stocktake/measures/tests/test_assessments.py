@@ -138,6 +138,16 @@ def test_a_measure_with_bad_data_is_set_aside_and_the_rest_assessed(
     assert "a quarterly period starts in January, April, July or October" in problem.message
 
 
+def test_no_measures_at_all_give_empty_frames_and_no_error(starts: Measure) -> None:
+    # A filter Django knows matches nothing (an empty list of measures) is still a query.
+    for measures in (Measure.objects.none(), Measure.objects.filter(pk__in=[])):
+        frames = measure_frames(measures=measures)
+        assert frames.measures.is_empty()
+        assert frames.observations.is_empty()
+        assert frames.trajectories.is_empty()
+        assert assessment_run(measures=measures, as_of=AS_OF).rows.is_empty()
+
+
 def test_a_measure_without_observations_gives_no_rows_and_no_error(areas: dict) -> None:
     _measure("empty")
     assessment = assessment_run(measures=Measure.objects.all(), as_of=AS_OF)
