@@ -61,13 +61,6 @@ def update_add(request: HttpRequest, id: PathId, body: UpdateIn) -> Any:
     programme = commitment.programme
     status = _level(programme.status_scale_id, body.status, "status")
     confidence = _level(programme.confidence_scale_id, body.confidence, "confidence")
-    sent_elsewhere = Update.objects.filter(submission=body.submission).exclude(
-        commitment=commitment
-    )
-    if body.submission is not None and sent_elsewhere.exists():
-        raise ValidationError(
-            {"submission": "This id was sent with an update to another commitment: make a new one."}
-        )
     with via_api(request):
         update = update_create(
             commitment=commitment,

@@ -40,10 +40,17 @@ def update_create(
 ) -> Update:
     """Record an update on a commitment for a period (a correction is simply a newer one).
 
-    With ``submission`` (the id of the form that sent it), sending the same form again, even
-    at the same moment (a double click), stores nothing more and returns the update it stored.
+    With ``submission`` (the id of the form or the API call that sent it), sending the same
+    again, even at the same moment (a double click), stores nothing more and returns the update
+    it stored. The same id for another commitment is refused (``ValidationError``).
     """
     if submission is not None and (sent := Update.objects.filter(submission=submission).first()):
+        if sent.commitment_id != commitment.pk:
+            raise ValidationError(
+                {
+                    "submission": "This id was sent with an update to another commitment: make a new one."
+                }
+            )
         return sent
     update = Update(
         commitment=commitment,
